@@ -21,7 +21,7 @@ import nbformat
 from jupyter_client.manager import AsyncKernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
-from tqdm.auto import tqdm
+from tqdm import tqdm
 
 from .core import PAPERS, SCALES, PaperNotImplementedError, cache_dir, check_slug, notebook_path, output_dir, setup_logging
 from .docs import write_readme
@@ -31,7 +31,7 @@ from .results import format_table, paper_status
 __all__ = ['logger', 'publish', 'execute_notebook', 'run_paper', 'build_parser', 'main']
 
 # %% ../nbs/06_cli.ipynb #cell-5
-logger = logging.getLogger(__name__)
+logger = logging.getLogger("effresearch.cli")  # named explicitly: in the notebook, __name__ is "__main__"
 
 # %% ../nbs/06_cli.ipynb #cell-7
 @contextmanager

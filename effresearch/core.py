@@ -17,7 +17,7 @@ from typing import TypeVar
 
 import numpy as np
 import torch
-from tqdm.auto import tqdm
+from tqdm import tqdm
 
 # %% auto #0
 __all__ = ['PAPERS', 'SCALES', 'C', 'logger', 'PaperInfo', 'check_slug', 'get_scale', 'select_config', 'get_device',
@@ -165,7 +165,7 @@ def atomic_write_text(path: str | os.PathLike, text: str) -> Path:
     return Path(path)
 
 # %% ../nbs/00_core.ipynb #cell-27
-logger = logging.getLogger(__name__)
+logger = logging.getLogger("effresearch.core")  # named explicitly: in the notebook, __name__ is "__main__"
 
 def setup_logging(level: str | int | None = None) -> logging.Logger:
     "Configure and return the `effresearch` logger, logging to stderr at `level` (default `EFFRESEARCH_LOG_LEVEL` or INFO)."

@@ -23,7 +23,7 @@ __all__ = ['logger', 'ImageSplit', 'load_digits_tensors', 'split_by_source', 'ra
            'load_image_folder']
 
 # %% ../nbs/03_data.ipynb #cell-5
-logger = logging.getLogger(__name__)
+logger = logging.getLogger("effresearch.data")  # named explicitly: in the notebook, __name__ is "__main__"
 
 # %% ../nbs/03_data.ipynb #cell-7
 @dataclass

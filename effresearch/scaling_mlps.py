@@ -38,7 +38,7 @@ __all__ = ['logger', 'CONFIGS', 'ScalingMLPsConfig', 'MLPArchitecture', 'parse_a
            'train_transfer', 'plot_compute_scaling', 'plot_allocation', 'plot_bar_groups', 'plot_permuted_examples']
 
 # %% ../nbs/10_scaling_mlps.ipynb #cell-5
-logger = logging.getLogger(__name__)
+logger = logging.getLogger("effresearch.scaling_mlps")  # named explicitly: in the notebook, __name__ is "__main__"
 
 # %% ../nbs/10_scaling_mlps.ipynb #cell-7
 @dataclass

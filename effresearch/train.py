@@ -19,7 +19,7 @@ from torch import nn
 __all__ = ['logger', 'make_accelerator', 'EpochStats', 'train_epoch', 'evaluate_accuracy']
 
 # %% ../nbs/05_train.ipynb #cell-5
-logger = logging.getLogger(__name__)
+logger = logging.getLogger("effresearch.train")  # named explicitly: in the notebook, __name__ is "__main__"
 
 def make_accelerator(mixed_precision: str = "no", cpu: bool | None = None) -> Accelerator:
     "Return an `Accelerator`; `cpu=None` runs on the CPU exactly when no GPU is visible."
