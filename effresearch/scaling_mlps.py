@@ -20,6 +20,7 @@ from accelerate import Accelerator
 from lion_pytorch import Lion
 from matplotlib.figure import Figure
 from scipy.optimize import curve_fit
+from scipy.stats import ttest_rel
 from torch import nn
 
 from .core import progress, seed_everything
@@ -35,7 +36,8 @@ __all__ = ['logger', 'CONFIGS', 'ScalingMLPsConfig', 'MLPArchitecture', 'parse_a
            'load_image_data', 'TrainResult', 'log_spaced_steps', 'train_model', 'train_scaling_grid',
            'compute_frontier', 'power_law', 'PowerLawFit', 'fit_power_law', 'allocation_exponents',
            'match_standard_width', 'train_inductive_bias', 'train_permutation', 'subset_classes', 'prepare_transfer',
-           'train_transfer', 'plot_compute_scaling', 'plot_allocation', 'plot_bar_groups', 'plot_permuted_examples']
+           'train_transfer', 'plot_compute_scaling', 'plot_allocation', 'plot_bar_groups', 'plot_permuted_examples',
+           'paired_gain']
 
 # %% ../nbs/10_scaling_mlps.ipynb #cell-5
 logger = logging.getLogger("effresearch.scaling_mlps")  # named explicitly: in the notebook, __name__ is "__main__"
@@ -366,7 +368,7 @@ def power_law(compute: np.ndarray, a: float, alpha: float, e_inf: float) -> np.n
 
 @dataclass
 class PowerLawFit:
-    "A fitted power law error = a * (C / 1e9)^(-alpha) + e_inf, with R^2 on the fitted points."
+    "A fitted power law error = a * (C / 1e9)^(-alpha) + e_inf, with R^2 of log error on the fitted points."
     a: float
     alpha: float
     e_inf: float
@@ -375,15 +377,21 @@ class PowerLawFit:
     def __call__(self, compute):
         return power_law(np.asarray(compute, dtype=float), self.a, self.alpha, self.e_inf)
 
-def fit_power_law(compute: np.ndarray, error: np.ndarray) -> PowerLawFit:
-    "Fit error = a * (C / 1e9)^(-alpha) + e_inf to frontier points with non-negative a, alpha and e_inf."
+def fit_power_law(compute: np.ndarray, error: np.ndarray, floor: float = 1e-4) -> PowerLawFit:
+    "Fit log error = log(a * (C / 1e9)^(-alpha) + e_inf) to frontier points, errors clipped below at `floor`; R^2 in log space."
     compute, error = np.asarray(compute, dtype=float), np.asarray(error, dtype=float)
     if len(compute) < 4:
         raise ValueError(f"A power-law fit needs at least 4 frontier points, got {len(compute)}; train more models or evaluate more often.")
-    initial = (max(error[0] - error[-1], 1e-3) * (compute[0] / 1e9) ** 0.3, 0.3, max(error.min() * 0.5, 0.0))
-    (a, alpha, e_inf), _ = curve_fit(power_law, compute, error, p0=initial, bounds=([0, 0, 0], [np.inf, 5, 1]), maxfev=20_000)
-    residual = error - power_law(compute, a, alpha, e_inf)
-    r2 = 1 - np.sum(residual ** 2) / np.sum((error - error.mean()) ** 2)
+    if floor <= 0:
+        raise ValueError(f"Invalid floor {floor}: the fit takes logarithms, so use a positive error, such as 0.5 / test-set size.")
+    log_error = np.log(np.maximum(error, floor))
+    def log_power_law(c, a, alpha, e_inf):
+        return np.log(power_law(c, a, alpha, e_inf))
+    initial = (max(error[0] - error[-1], 1e-3) * (compute[0] / 1e9) ** 0.3, 0.3, floor)
+    (a, alpha, e_inf), _ = curve_fit(log_power_law, compute, log_error, p0=initial,
+                                     bounds=([1e-12, 0, 0], [np.inf, 5, 1]), maxfev=20_000)
+    residual = log_error - log_power_law(compute, a, alpha, e_inf)
+    r2 = 1 - np.sum(residual ** 2) / np.sum((log_error - log_error.mean()) ** 2)
     return PowerLawFit(float(a), float(alpha), float(e_inf), float(r2))
 
 # %% ../nbs/10_scaling_mlps.ipynb #cell-35
@@ -514,7 +522,7 @@ def plot_compute_scaling(runs: Sequence[TrainResult], fit: PowerLawFit, test_siz
     ax.axhline(floor, color="grey", linestyle=":", linewidth=1, label=f"0 errors in {test_size} test images (drawn here)")
     grid = np.geomspace(compute.min(), compute.max(), 100)
     ax.plot(grid, fit(grid), color=PALETTE[1], linewidth=2,
-            label=f"fit: {fit.a:.2g}·(C/1 GFLOP)$^{{-{fit.alpha:.2f}}}$ + {fit.e_inf:.3f}  (R²={fit.r2:.2f})")
+            label=f"fit: {fit.a:.2g}·(C/1 GFLOP)$^{{-{fit.alpha:.2f}}}$ + {fit.e_inf:.2g}  (R² in log space {fit.r2:.2f})")
     ax.set_xscale("log"); ax.set_yscale("log")
     ax.set_xlabel("training compute C (FLOPs)")
     ax.set_ylabel("test error (fraction)")
@@ -557,6 +565,7 @@ def plot_bar_groups(groups: dict[str, dict[str, list[float]]], title: str, ylabe
     ax.set_ylabel(ylabel)
     lowest = min(100 * min(min(v) for v in g.values()) for g in groups.values())
     ax.set_ylim(max(0, lowest - 10), 103)  # headroom above 100% for the value labels
+    ax.set_yticks([t for t in ax.get_yticks() if t <= 100])
     ax.set_title(title, fontsize=9)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=len(inner))
     return fig
@@ -573,3 +582,14 @@ def plot_permuted_examples(images: torch.Tensor, permutation: torch.Tensor) -> F
     axes[0, 0].set_title("original", fontsize=8, loc="left")
     axes[1, 0].set_title("permuted", fontsize=8, loc="left")
     return fig
+
+# %% ../nbs/10_scaling_mlps.ipynb #cell-56
+def paired_gain(better: Sequence[float], worse: Sequence[float]) -> tuple[float, float]:
+    "Return the mean gain in accuracy points of `better` over `worse` (paired by seed) and the one-sided paired t-test p-value."
+    if len(better) != len(worse):
+        raise ValueError(f"Paired results need one value per seed on both sides, got {len(better)} and {len(worse)}.")
+    gain = 100 * float(np.mean(np.asarray(better) - np.asarray(worse)))
+    if len(better) < 2:
+        return gain, 1.0  # one seed gives no test, so it can never be significant
+    p_value = float(ttest_rel(better, worse, alternative="greater").pvalue)
+    return gain, (p_value if np.isfinite(p_value) else 1.0)
