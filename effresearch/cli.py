@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import shutil
 import signal
 import sys
@@ -21,14 +22,15 @@ import nbformat
 from jupyter_client.manager import AsyncKernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
+from nbdev.clean import nbdev_clean
 from tqdm import tqdm
 
 from .core import PAPERS, SCALES, PaperNotImplementedError, cache_dir, check_slug, notebook_path, output_dir, setup_logging
-from .docs import write_readme
-from .results import format_table, paper_status
+from .docs import build_docs, write_readme
+from .results import format_table, paper_status, read_results
 
 # %% auto #0
-__all__ = ['logger', 'publish', 'execute_notebook', 'run_paper', 'build_parser', 'main']
+__all__ = ['logger', 'publish', 'execute_notebook', 'store_outputs', 'run_paper', 'build_parser', 'main']
 
 # %% ../nbs/06_cli.ipynb #cell-5
 logger = logging.getLogger("effresearch.cli")  # named explicitly: in the notebook, __name__ is "__main__"
@@ -81,8 +83,8 @@ def execute_notebook(path: Path, scale: str, staging: Path, executed_path: Path)
         with _environment(EFFRESEARCH_SCALE=scale, EFFRESEARCH_OUT=str(staging), PATH=path_variable):
             client.execute()
     except Exception:
-        # While it executes, nbclient (0.11) handles SIGINT and SIGTERM itself: it shuts the kernel down, records
-        # the shutdown in `_async_cleanup_kernel_future`, and then fails with a dead-kernel error.
+        # While it executes, nbclient (0.11) handles SIGINT and SIGTERM itself. It shuts the kernel down, records
+        # that in `_async_cleanup_kernel_future`, and then fails with a dead-kernel error.
         if getattr(client, "_async_cleanup_kernel_future", None) is not None:
             raise KeyboardInterrupt("the run was interrupted by a signal") from None
         raise
@@ -92,12 +94,28 @@ def execute_notebook(path: Path, scale: str, staging: Path, executed_path: Path)
         # The client fills the cells in place, so a failed run is saved up to the failing cell.
         nbformat.write(notebook, executed_path)
 
+def store_outputs(executed_path: Path, notebook: Path, sources: list[str]) -> bool:
+    "Copy an executed notebook over its source notebook, cleaned by `nbdev_clean`, unless the source changed meanwhile."
+    current = [cell.source for cell in nbformat.read(notebook, as_version=4).cells]
+    if current != sources:
+        logger.warning("%s was edited during the run, so its stored outputs were not updated", notebook)
+        return False
+    tmp = notebook.with_name(f".tmp-{os.getpid()}-{notebook.name}")
+    try:
+        shutil.copy(executed_path, tmp)
+        nbdev_clean(fname=str(tmp))
+        os.replace(tmp, notebook)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return True
+
 def run_paper(slug: str, scale: str = "cpu", out: str | os.PathLike | None = None) -> tuple[Path, list[Path]]:
     "Run the paper's notebook at `scale`, move its figures and `results.json` into `out`, return the folder and files."
     check_slug(slug)
     if scale not in SCALES:
         raise ValueError(f"Invalid scale {scale!r}. Valid scales: {', '.join(SCALES)}.")
     path = notebook_path(slug)
+    sources = [cell.source for cell in nbformat.read(path, as_version=4).cells]
     if out is not None:
         target = Path(out)
     else:
@@ -115,6 +133,8 @@ def run_paper(slug: str, scale: str = "cpu", out: str | os.PathLike | None = Non
         moved = publish(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    if scale == "cpu" and out is None and store_outputs(executed_path, path, sources):
+        moved.append(path)
     logger.info("ran %s at %s scale in %.0f s; executed notebook: %s", slug, scale, time.perf_counter() - begin, executed_path)
     return target, moved
 
@@ -125,10 +145,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("list", help="list the papers, their status and their last results")
     commands.add_parser("readme", help="regenerate README.md from nbs/index.ipynb")
+    docs = commands.add_parser("docs", help="build the static documentation site from the notebooks, offline")
+    docs.add_argument("--out", default=None, help="folder for the site (default: _docs/ in the repository)")
     run = commands.add_parser("run", help="execute a paper's notebook headlessly and write its figures and results.json")
     run.add_argument("slug", choices=list(PAPERS), metavar="slug", help=f"the paper to run, one of: {', '.join(PAPERS)}")
     run.add_argument("--scale", choices=SCALES, default="cpu",
-                     help="smoke (seconds, for tests), cpu (minutes, the committed results) or paper (GPU); default: cpu")
+                     help="smoke (about a minute, for tests), cpu (minutes, the committed results) or paper (GPU); default: cpu")
     run.add_argument("--out", default=None,
                      help="folder for figures/ and results.json (default: papers/<slug>/, or data/cache/smoke/<slug>/ at smoke scale)")
     return parser
@@ -145,12 +167,18 @@ def main(argv: list[str] | None = None) -> int:
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGINT, _on_interrupt)
         signal.signal(signal.SIGTERM, _on_interrupt)
+
     if args.command == "list":
         print(format_table([paper_status(s) for s in PAPERS], ("slug", "status", "results", "title")))
         return 0
     if args.command == "readme":
         print(f"Wrote {write_readme()}")
         return 0
+    if args.command == "docs":
+        site = build_docs(args.out)
+        print(f"Built the documentation site in {site}. To browse it: python -m http.server --directory {site}")
+        return 0
+
     try:
         target, moved = run_paper(args.slug, args.scale, args.out)
     except PaperNotImplementedError as error:
@@ -160,10 +188,17 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except CellExecutionError as error:
         executed = cache_dir("runs") / f"{args.slug}-{args.scale}.ipynb"
+        message = str(error) if sys.stderr.isatty() else re.sub(r"\x1b\[[0-9;]*m", "", str(error))  # no colour codes in files
         print(f"effresearch: error: the notebook failed, so previous outputs are unchanged. "
-              f"The executed notebook is {executed}.\n{error}", file=sys.stderr)
+              f"The executed notebook is {executed}.\n{message}", file=sys.stderr)
         return 1
+
     print(f"Wrote {len(moved)} files for {args.slug} at {args.scale} scale into {target}:")
     for path in sorted(moved):
         print(f"  {path}")
+    claims = read_results(target / "results.json")["claims"]
+    print(f"{sum(c['holds'] for c in claims)}/{len(claims)} claims hold: "
+          + ", ".join(f"{c['id']} {'holds' if c['holds'] else 'does not hold'}" for c in claims))
+    if args.scale == "smoke":
+        print("Smoke runs only check that the code runs; claims are expected to hold at cpu scale and above.")
     return 0
