@@ -31,8 +31,9 @@ from .results import paper_status, read_results
 # %% auto #0
 __all__ = ['logger', 'SITE_TEMPLATE', 'SITE_CSS', 'SITE_JS', 'cell_directives', 'render_output', 'render_readme', 'write_readme',
            'papers_markdown_table', 'DocsBuildError', 'Page', 'read_front_matter', 'collect_pages', 'render_sidebar',
-           'rewrite_links', 'prepare_notebook', 'render_claims_table', 'render_overview', 'render_source_page',
-           'standalone_page', 'check_site', 'process_notebooks', 'render_notebook_page', 'build_docs']
+           'collapse_carriage_returns', 'rewrite_links', 'prepare_notebook', 'render_claims_table', 'render_overview',
+           'render_source_page', 'standalone_page', 'check_site', 'process_notebooks', 'render_notebook_page',
+           'add_lowercase_anchors', 'build_docs']
 
 # %% ../nbs/07_docs.ipynb #cell-5
 logger = logging.getLogger("effresearch.docs")  # named explicitly: in the notebook, __name__ is "__main__"
@@ -97,6 +98,9 @@ SITE_TEMPLATE = r"""
 {%- block html_head_js -%}{%- endblock html_head_js -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
 {%- block html_head_js_mathjax -%}
+<script type="text/x-mathjax-config">
+MathJax.Hub.Config({"HTML-CSS": {availableFonts: [], webFont: "STIX-Web", imageFont: null}});
+</script>
 {{ mathjax(resources.site.root + 'static/mathjax/MathJax.js?config=TeX-AMS-MML_HTMLorMML-full,Safe') }}
 {%- endblock html_head_js_mathjax -%}
 {%- block extra_css -%}
@@ -117,7 +121,8 @@ SITE_TEMPLATE = r"""
 """
 
 SITE_CSS = """
-body { margin: 0; }
+body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", sans-serif; }
+.jp-RenderedMarkdown pre { background: #f6f7f9; padding: 0.5rem 0.8rem; margin: 0.5rem 0 1rem; }
 .site-sidebar { position: fixed; top: 0; left: 0; bottom: 0; width: 15rem; overflow-y: auto; padding: 1rem;
   background: #f6f7f9; border-right: 1px solid #dde; font-family: system-ui, sans-serif; font-size: 0.9rem; }
 .site-sidebar h2 { font-size: 0.8rem; text-transform: uppercase; color: #667; margin: 1.2rem 0 0.3rem; }
@@ -196,9 +201,21 @@ def render_sidebar(pages: list[Page], current: str, root: str = "") -> str:
 _QUARTO_ATTRIBUTES = re.compile(r"\]\(([^)]*)\)\{[^}]*\}")
 _SOURCE_LINK = re.compile(r"\(https?://[^)\s]*/blob/[^/)]+/effresearch/(\w+)\.py#L(\d+)\)")
 
+def _hosted_docs_url() -> str:
+    "Return the address of the hosted docs that nbdev links backticked names to, from settings.ini, ending in '/'."
+    from nbdev.config import get_config
+    config = get_config()
+    return config.doc_host.rstrip("/") + "/" + config.doc_baseurl.strip("/") + "/"
+
+def collapse_carriage_returns(text: str) -> str:
+    "Keep only what a terminal would show of each line: the text after its last carriage return."
+    lines = text.replace("\r\n", "\n").split("\n")
+    return "\n".join(line.rsplit("\r", 1)[-1] if line.rstrip("\r") else line.rstrip("\r") for line in lines)
+
 def rewrite_links(text: str, outputs: dict[str, str], root: str = "") -> str:
     "Drop Quarto link attributes, point `.ipynb` links at their pages and hosted source links at local source pages."
     text = _QUARTO_ATTRIBUTES.sub(r"](\1)", text)
+    text = text.replace(_hosted_docs_url(), root)
     text = _SOURCE_LINK.sub(lambda m: f"({root}src/{m[1]}.html#L-{m[2]})", text)  # Pygments names line anchors L-<n>
     def page_link(match):
         name = Path(match[1]).name
@@ -223,7 +240,17 @@ def prepare_notebook(nb, outputs: dict[str, str]):
             cell.metadata["tags"].append("remove_input")
         if directives.get("output") == "false":
             cell.outputs = []
+        merged = []
         for output in cell.get("outputs", []):
+            if output.get("output_type") == "stream" and merged and merged[-1].get("output_type") == "stream" \
+                    and merged[-1]["name"] == output["name"]:
+                merged[-1]["text"] += output["text"]
+            else:
+                merged.append(output)
+        cell.outputs = merged
+        for output in cell.outputs:
+            if output.get("output_type") == "stream":
+                output["text"] = collapse_carriage_returns(output["text"])
             if "text/markdown" in output.get("data", {}):
                 output["data"]["text/markdown"] = rewrite_links(output["data"]["text/markdown"], outputs)
         if cell.source.strip() or cell.get("outputs"):
@@ -359,7 +386,18 @@ def render_notebook_page(page: Page, pages: list[Page], exporter: HTMLExporter) 
         body, _ = exporter.from_notebook_node(nb, resources=resources)
     except Exception as error:
         raise DocsBuildError(f"Rendering {page.notebook.name} failed: {error}") from error
-    return body
+    return add_lowercase_anchors(body)
+
+def add_lowercase_anchors(body: str) -> str:
+    "Add a lowercase anchor to each heading whose id has capitals, since nbdev links names to lowercase anchors."
+    ids = set(re.findall(r'\bid="([^"]+)"', body))
+    def anchor(match):
+        lower = match[2].lower()
+        if lower == match[2] or lower in ids:
+            return match[0]
+        ids.add(lower)
+        return f'{match[0]}<a id="{lower}"></a>'
+    return re.sub(r'<h([1-6]) id="([^"]+)">', anchor, body)
 
 def build_docs(out: str | os.PathLike | None = None, n_workers: int = 2) -> Path:
     "Build the static documentation site into `out` (default `_docs/`), check it, and return its folder."
