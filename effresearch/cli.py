@@ -80,7 +80,8 @@ def execute_notebook(path: Path, scale: str, staging: Path, executed_path: Path)
                             on_cell_executed=lambda **kwargs: bar.update(1))
     path_variable = os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", "")
     try:
-        with _environment(EFFRESEARCH_SCALE=scale, EFFRESEARCH_OUT=str(staging), PATH=path_variable):
+        # The kernel draws no progress bars, because each update would be stored in the notebook as a line.
+        with _environment(EFFRESEARCH_SCALE=scale, EFFRESEARCH_OUT=str(staging), PATH=path_variable, EFFRESEARCH_PROGRESS="0"):
             client.execute()
     except Exception:
         # While it executes, nbclient (0.11) handles SIGINT and SIGTERM itself. It shuts the kernel down, records
@@ -176,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "docs":
         site = build_docs(args.out)
-        print(f"Built the documentation site in {site}. To browse it: python -m http.server --directory {site}")
+        print(f"Built the documentation site in {site}. To browse it: python -m http.server --bind 127.0.0.1 --directory {site}")
         return 0
 
     try:
