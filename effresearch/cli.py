@@ -25,7 +25,8 @@ from nbclient.exceptions import CellExecutionError
 from nbdev.clean import nbdev_clean
 from tqdm import tqdm
 
-from .core import PAPERS, SCALES, PaperNotImplementedError, cache_dir, check_slug, notebook_path, output_dir, setup_logging
+from .core import (PAPERS, SCALES, PaperNotImplementedError, cache_dir, check_slug, default_output_dir,
+                              notebook_path, setup_logging)
 from .docs import build_docs, write_readme
 from .results import format_table, paper_status, read_results
 
@@ -117,12 +118,7 @@ def run_paper(slug: str, scale: str = "cpu", out: str | os.PathLike | None = Non
         raise ValueError(f"Invalid scale {scale!r}. Valid scales: {', '.join(SCALES)}.")
     path = notebook_path(slug)
     sources = [cell.source for cell in nbformat.read(path, as_version=4).cells]
-    if out is not None:
-        target = Path(out)
-    else:
-        with _environment(EFFRESEARCH_SCALE=scale):
-            os.environ.pop("EFFRESEARCH_OUT", None)
-            target = output_dir(slug, scale)
+    target = Path(out) if out is not None else default_output_dir(slug, scale)
     target.mkdir(parents=True, exist_ok=True)
     staging = target / f".run-{os.getpid()}-{int(time.time())}"
     executed_path = cache_dir("runs") / f"{slug}-{scale}.ipynb"

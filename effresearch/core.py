@@ -21,8 +21,9 @@ from tqdm import tqdm
 
 # %% auto #0
 __all__ = ['PAPERS', 'SCALES', 'C', 'logger', 'PaperInfo', 'check_slug', 'get_scale', 'select_config', 'get_device',
-           'seed_everything', 'repo_root', 'paper_dir', 'cache_dir', 'output_dir', 'PaperNotImplementedError',
-           'notebook_path', 'atomic_path', 'atomic_write_text', 'setup_logging', 'StageTimer', 'progress']
+           'seed_everything', 'repo_root', 'paper_dir', 'cache_dir', 'default_output_dir', 'output_dir',
+           'PaperNotImplementedError', 'notebook_path', 'atomic_path', 'atomic_write_text', 'setup_logging',
+           'StageTimer', 'progress']
 
 # %% ../nbs/00_core.ipynb #cell-6
 @dataclass(frozen=True)
@@ -120,15 +121,16 @@ def cache_dir(*parts: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
+def default_output_dir(slug: str, scale: str) -> Path:
+    "Return the output folder of a scale when `EFFRESEARCH_OUT` is not set: the cache for smoke, else `papers/<slug>/`."
+    return cache_dir("smoke", check_slug(slug)) if get_scale(scale) == "smoke" else paper_dir(slug)
+
 def output_dir(slug: str, scale: str | None = None) -> Path:
     "Return (and create) the folder a run writes figures and `results.json` to: `EFFRESEARCH_OUT`, else by scale."
-    scale = get_scale(scale)
     if os.environ.get("EFFRESEARCH_OUT"):
         folder = Path(os.environ["EFFRESEARCH_OUT"])
-    elif scale == "smoke":
-        folder = cache_dir("smoke", check_slug(slug))
     else:
-        folder = paper_dir(slug)
+        folder = default_output_dir(slug, get_scale(scale))
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 

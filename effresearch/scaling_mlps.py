@@ -34,10 +34,10 @@ __all__ = ['logger', 'CONFIGS', 'ScalingMLPsConfig', 'MLPArchitecture', 'parse_a
            'convert_official_state_dict', 'load_official_checkpoint', 'SmallCNN', 'PermutePixels', 'make_model',
            'make_optimizer', 'smoothed_cross_entropy', 'make_batch_transform', 'digits_split', 'resize_training_set',
            'load_image_data', 'TrainResult', 'log_spaced_steps', 'train_model', 'train_scaling_grid',
-           'compute_frontier', 'power_law', 'PowerLawFit', 'fit_power_law', 'allocation_exponents',
-           'match_standard_width', 'train_inductive_bias', 'train_permutation', 'subset_classes', 'prepare_transfer',
-           'train_transfer', 'plot_compute_scaling', 'plot_allocation', 'plot_bar_groups', 'plot_permuted_examples',
-           'paired_gain']
+           'compute_frontier', 'power_law', 'PowerLawFit', 'fit_power_law', 'frontier_allocation',
+           'allocation_exponents', 'match_standard_width', 'train_inductive_bias', 'train_permutation',
+           'subset_classes', 'prepare_transfer', 'train_transfer', 'plot_compute_scaling', 'plot_allocation',
+           'plot_bar_groups', 'plot_permuted_examples', 'paired_gain']
 
 # %% ../nbs/10_scaling_mlps.ipynb #cell-5
 logger = logging.getLogger("effresearch.scaling_mlps")  # named explicitly: in the notebook, __name__ is "__main__"
@@ -179,8 +179,8 @@ def load_official_checkpoint(path: str | os.PathLike) -> MLP:
     arch, state = convert_official_state_dict(checkpoint)
     model = MLP(arch, state["embed.weight"].shape[1], state["head.weight"].shape[0])
     model.load_state_dict(state)
-    # NOTE: the pixel order in which the authors flatten images was not checked against a released checkpoint;
-    # this loader assumes channel-first flattening of (3, 64, 64) images, as MLP.forward does.
+    # NOTE: the authors' pixel order was not checked against a released checkpoint. This loader assumes
+    # channel-first flattening of (3, 64, 64) images, as MLP.forward does.
     return model
 
 # %% ../nbs/10_scaling_mlps.ipynb #cell-19
@@ -395,13 +395,18 @@ def fit_power_law(compute: np.ndarray, error: np.ndarray, floor: float = 1e-4) -
     return PowerLawFit(float(a), float(alpha), float(e_inf), float(r2))
 
 # %% ../nbs/10_scaling_mlps.ipynb #cell-35
-def allocation_exponents(runs: Sequence[TrainResult]) -> dict[str, float]:
-    "Fit log N and log D against log C on the frontier; return the slopes for parameters and examples seen."
+def frontier_allocation(runs: Sequence[TrainResult]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    "Return compute, parameter count and examples seen of each point on the compute-optimal frontier."
     compute, _, origin = compute_frontier(runs)
     by_key = {(r.name, r.train_size): r for r in runs}
     params = np.array([by_key[(name, size)].params for name, size, _ in origin], dtype=float)
     examples = np.array([compute_i / by_key[(name, size)].flops_per_example
                          for compute_i, (name, size, _) in zip(compute, origin)])
+    return compute, params, examples
+
+def allocation_exponents(runs: Sequence[TrainResult]) -> dict[str, float]:
+    "Fit log N and log D against log C on the frontier; return the slopes for parameters and examples seen."
+    compute, params, examples = frontier_allocation(runs)
     log_c = np.log(compute)
     return {"params_exponent": float(np.polyfit(log_c, np.log(params), 1)[0]),
             "examples_exponent": float(np.polyfit(log_c, np.log(examples), 1)[0])}
@@ -534,10 +539,7 @@ def plot_compute_scaling(runs: Sequence[TrainResult], fit: PowerLawFit, test_siz
 
 def plot_allocation(runs: Sequence[TrainResult], exponents: dict[str, float], budget: float | None = None) -> Figure:
     "Plot the parameters and examples seen of the frontier models against compute, with their fitted exponents."
-    compute, _, origin = compute_frontier(runs)
-    by_key = {(r.name, r.train_size): r for r in runs}
-    params = [by_key[(n, s)].params for n, s, _ in origin]
-    examples = [c / by_key[(n, s)].flops_per_example for c, (n, s, _) in zip(compute, origin)]
+    compute, params, examples = frontier_allocation(runs)
     fig, ax = plt.subplots()
     ax.loglog(compute, params, "o-", label=f"parameters N ∝ C^{exponents['params_exponent']:.2f}")
     ax.loglog(compute, examples, "s-", label=f"examples seen D ∝ C^{exponents['examples_exponent']:.2f}")
