@@ -132,7 +132,7 @@ body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", sans-serif;
 .site-description { font-size: 1.05rem; color: #445; border-left: 3px solid #0072B2; padding-left: 0.8rem; }
 .site-main img { max-width: 100%; }
 table.claims { border-collapse: collapse; margin: 0.5rem 0 1.5rem; font-size: 0.9rem; }
-table.claims th, table.claims td { border: 1px solid #ccd; padding: 0.3rem 0.5rem; vertical-align: top; text-align: left; }
+table.claims th, table.claims td { border: 1px solid #ccd; padding: 0.3rem 0.5rem; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
 .holds { color: #0a6b2d; font-weight: 600; } .fails { color: #b0271f; font-weight: 600; }
 .paper-figures { display: flex; flex-wrap: wrap; gap: 0.5rem; }
 .paper-figures img { width: 30rem; border: 1px solid #eee; }
