@@ -22,7 +22,7 @@ from torch import nn
 __all__ = ['logger', 'LORA_TARGETS', 'resize_patch_embedding', 'resize_patch_deembedding', 'patch_centers',
            'sincos_position_embedding', 'PatchSizeDependent', 'FlexiPatchEmbed', 'FlexiDeEmbed', 'FlexiLayerNorm',
            'flexify_layer_norms', 'flexify_dit', 'find_flexi_dit', 'set_lora_enabled', 'use_patch_size',
-           'new_patch_size_parameters', 'add_weak_lora']
+           'new_patch_size_parameters', 'add_weak_lora', 'weak_trainable_parameters']
 
 # %% ../nbs/08_flexi.ipynb #cell-5
 logger = logging.getLogger("effresearch.flexi")  # named explicitly: in the notebook, __name__ is "__main__"
@@ -214,7 +214,7 @@ def new_patch_size_parameters(model: nn.Module) -> list[str]:
 LORA_TARGETS = r".*transformer_blocks\.\d+\.(attn1\.(to_q|to_k|to_v|to_out\.0)|ff\.net\.(0\.proj|2))"
 
 def add_weak_lora(model: nn.Module, rank: int = 8, alpha: float | None = None, dropout: float = 0.0) -> DiTTransformer2DModel:
-    "Freeze a flexible DiT, add LoRA to its attention and MLP layers, and leave the LoRA and the non-base patch sizes' layers trainable."
+    "Freeze a flexible DiT and add LoRA to its attention and MLP layers; `weak_trainable_parameters` names what to train."
     dit = find_flexi_dit(model)
     if rank < 1:
         raise ValueError(f"Invalid LoRA rank {rank}; use a positive integer such as 8.")
@@ -226,3 +226,9 @@ def add_weak_lora(model: nn.Module, rank: int = 8, alpha: float | None = None, d
         param.requires_grad = "lora_" in name or name in new
     set_lora_enabled(dit, dit.patch_size != base)
     return dit
+
+def weak_trainable_parameters(model: nn.Module) -> list[str]:
+    "Return the names of the parameters that train the weak patch sizes: the LoRA adapters and the layers flexification created."
+    dit = find_flexi_dit(model)
+    new = set(new_patch_size_parameters(dit))
+    return [name for name, _ in dit.named_parameters() if "lora_" in name or name in new]
