@@ -132,7 +132,8 @@ body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", sans-serif;
 .site-description { font-size: 1.05rem; color: #445; border-left: 3px solid #0072B2; padding-left: 0.8rem; }
 .site-main img { max-width: 100%; }
 table.claims { border-collapse: collapse; margin: 0.5rem 0 1.5rem; font-size: 0.9rem; }
-table.claims th, table.claims td { border: 1px solid #ccd; padding: 0.3rem 0.5rem; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+table.claims th, table.claims td { border: 1px solid #ccd; padding: 0.3rem 0.5rem; vertical-align: top; text-align: left; }
+table.claims td.wrap { overflow-wrap: anywhere; }
 .holds { color: #0a6b2d; font-weight: 600; } .fails { color: #b0271f; font-weight: 600; }
 .paper-figures { display: flex; flex-wrap: wrap; gap: 0.5rem; }
 .paper-figures img { width: 30rem; border: 1px solid #eee; }
@@ -267,7 +268,8 @@ def render_claims_table(results: dict) -> str:
         verdict = '<span class="holds">holds</span>' if claim["holds"] else '<span class="fails">does not hold</span>'
         rows.append(f"<tr><td><code>{html.escape(claim['id'])}</code></td><td>{html.escape(claim['statement'])}</td>"
                     f"<td>{html.escape(str(claim['paper_value'] if claim['paper_value'] is not None else '-'))}</td>"
-                    f"<td>{html.escape(measured)}</td><td><code>{html.escape(claim['rule'])}</code></td><td>{verdict}</td></tr>")
+                    f'<td class="wrap">{html.escape(measured)}</td><td class="wrap"><code>{html.escape(claim["rule"])}</code></td>'
+                    f"<td>{verdict}</td></tr>")
     header = "<tr><th>claim</th><th>statement</th><th>paper</th><th>measured</th><th>rule</th><th>result</th></tr>"
     return f'<table class="claims">{header}{"".join(rows)}</table>'
 
