@@ -13,6 +13,10 @@ import pytest
 from conftest import ROOT
 from effresearch.docs import build_docs, check_site
 
+# nbdev processes the notebooks in one shared folder, so two workers building the site at once
+# delete each other's files; the xdist group keeps every docs test on one worker.
+pytestmark = pytest.mark.xdist_group("docs")
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 # The overview screenshot is kept here, for a person to look at after the tests.
 SCREENSHOT = ROOT / "data" / "cache" / "screenshots" / "papers_overview.png"
