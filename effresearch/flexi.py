@@ -220,11 +220,10 @@ def add_weak_lora(model: nn.Module, rank: int = 8, alpha: float | None = None, d
         raise ValueError(f"Invalid LoRA rank {rank}; use a positive integer such as 8.")
     config = LoraConfig(r=rank, lora_alpha=alpha or rank, lora_dropout=dropout, target_modules=LORA_TARGETS)
     inject_adapter_in_model(config, dit)
-    base = dit.pos_embed.base_patch_size
-    new = set(new_patch_size_parameters(dit))
+    trainable = set(weak_trainable_parameters(dit))
     for name, param in dit.named_parameters():
-        param.requires_grad = "lora_" in name or name in new
-    set_lora_enabled(dit, dit.patch_size != base)
+        param.requires_grad = name in trainable
+    set_lora_enabled(dit, dit.patch_size != dit.pos_embed.base_patch_size)
     return dit
 
 def weak_trainable_parameters(model: nn.Module) -> list[str]:

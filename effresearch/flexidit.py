@@ -186,8 +186,8 @@ def make_optimizer(model: nn.Module, learning_rate: float, new_layer_lr_scale: f
         new = set(new_patch_size_parameters(model))
     except ValueError:  # not a flexible DiT: nothing was created
         new = set()
-    wanted = set(names) if names is not None else None
-    named = [(n, p) for n, p in model.named_parameters() if (p.requires_grad if wanted is None else n in wanted)]
+    selected = set(names) if names is not None else None
+    named = [(n, p) for n, p in model.named_parameters() if (p.requires_grad if selected is None else n in selected)]
     groups = [{"params": [p for n, p in named if n not in new], "lr": learning_rate},
               {"params": [p for n, p in named if n in new], "lr": learning_rate * new_layer_lr_scale}]
     return torch.optim.AdamW([g for g in groups if g["params"]], weight_decay=0.0)

@@ -13,8 +13,8 @@ import pytest
 from conftest import ROOT
 from effresearch.docs import build_docs, check_site
 
-# nbdev processes the notebooks in one shared folder, so two workers building the site at once
-# delete each other's files; the xdist group keeps every docs test on one worker.
+# nbdev processes the notebooks in one shared folder, and two workers building the site at once
+# delete each other's files. The xdist group keeps every docs test on one worker.
 pytestmark = pytest.mark.xdist_group("docs")
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
