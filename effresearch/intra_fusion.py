@@ -32,9 +32,10 @@ from .results import format_table
 from .train import evaluate_accuracy, train_epoch
 
 # %% auto #0
-__all__ = ['logger', 'CONFIGS', 'IMPORTANCE_METRICS', 'METHODS', 'METHOD_STYLE', 'IntraFusionConfig', 'ClassificationData',
-           'load_data', 'make_mlp', 'make_vgg', 'make_model', 'classifier_layer', 'train_classifier', 'save_checkpoint',
-           'load_checkpoint', 'make_importance', 'accumulate_gradients', 'keep_count', 'fusion_plan', 'prune_model',
+__all__ = ['logger', 'CONFIGS', 'IMPORTANCE_METRICS', 'UNFOLDED_METRICS', 'METHODS', 'SWEEP_VARIANTS', 'METHOD_STYLE',
+           'NORMALIZATION_STYLE', 'IntraFusionConfig', 'ClassificationData', 'load_data', 'make_mlp', 'make_vgg',
+           'make_model', 'classifier_layer', 'train_classifier', 'save_checkpoint', 'load_checkpoint',
+           'make_importance', 'accumulate_gradients', 'keep_count', 'fusion_plan', 'prune_model',
            'torch_pruning_baseline', 'model_cost', 'sweep', 'summarize', 'finetune_curve', 'accuracy_plane',
            'plot_accuracy_vs_sparsity', 'plot_finetuning', 'plot_accuracy_plane', 'plot_normalization']
 
@@ -57,7 +58,8 @@ class IntraFusionConfig:
     weight_decay: float = 1e-4
     # Pruning.
     sparsities: tuple[float, ...] = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)   # share of each group's channels removed
-    metrics: tuple[str, ...] = ("l1", "l2", "taylor", "random")
+    metrics: tuple[str, ...] = ("l1", "l2", "taylor", "random", "l1_bn")
+    focus_metric: str = "l1"            # the metric of the fine-tuning runs, the accuracy plane and the normalisation ablation
     taylor_batches: int = 4             # training batches whose gradients the Taylor importance uses
     ground_cost: str = "weights"        # "weights" (incoming and outgoing weights) or "activations" (on calibration inputs)
     marginals: str = "uniform"          # "uniform", or "importance" to weight source and target neurons by importance
@@ -72,7 +74,7 @@ class IntraFusionConfig:
     num_workers: int = 8                # data-loader processes for CIFAR
 
 CONFIGS: dict[str, IntraFusionConfig] = {
-    "smoke": IntraFusionConfig(seeds=1, epochs=3, sparsities=(0.3, 0.5, 0.7), metrics=("l1", "taylor"),
+    "smoke": IntraFusionConfig(seeds=1, epochs=3, sparsities=(0.3, 0.5, 0.7), metrics=("l1", "l1_bn"),
                                finetune_sparsities=(0.5,), finetune_epochs=1, plane_resolution=3, vgg_channels=(8, "M", 16)),
     "cpu": IntraFusionConfig(),
     "paper": IntraFusionConfig(dataset="cifar10", models=("vgg11_bn", "resnet18"), seeds=3, epochs=60, batch_size=256,
@@ -188,11 +190,14 @@ def load_checkpoint(model: nn.Module, path: str | os.PathLike) -> nn.Module:
     return model.eval()
 
 # %% ../nbs/12_intra_fusion.ipynb #cell-20
-IMPORTANCE_METRICS = ("l1", "l2", "taylor", "random")
+IMPORTANCE_METRICS = ("l1", "l2", "taylor", "random", "l1_bn")
+UNFOLDED_METRICS = ("l1_bn",)   # scored on the network before its batch norms are folded
 
 def make_importance(metric: str):
-    "Return Torch-Pruning's group importance for `metric`: 'l1', 'l2', 'taylor' or 'random'."
+    "Return Torch-Pruning's group importance for `metric`: 'l1', 'l2', 'taylor', 'random' or 'l1_bn'."
     layers = [nn.Conv2d, nn.Conv1d, nn.Linear]
+    if metric == "l1_bn":
+        return tp.importance.GroupMagnitudeImportance(p=1)   # Torch-Pruning's defaults: batch norms count too
     if metric in ("l1", "l2"):
         return tp.importance.GroupMagnitudeImportance(p=1 if metric == "l1" else 2, target_types=layers)
     if metric == "taylor":
@@ -246,14 +251,18 @@ def prune_model(model: nn.Module, sparsity: float, metric: str, method: str, cfg
     model = copy.deepcopy(model).eval()
     device = next(model.parameters()).device
     example = example.to(device)
+    importance = make_importance(metric)
+    torch.manual_seed(seed)   # the random metric draws from torch's global generator
+    if metric in UNFOLDED_METRICS:
+        unfolded = channel_groups(model, example, ignored_layers=[classifier_layer(model)])
+        scores = [importance(group.pruning_group()).detach().cpu() for group in unfolded]
     fold_batchnorms(model, example)
     groups = channel_groups(model, example, ignored_layers=[classifier_layer(model)])
-    importance = make_importance(metric)
-    if metric == "taylor":
-        accumulate_gradients(model, calibration, cfg.batch_size)
-    torch.manual_seed(seed)   # the random metric draws from torch's global generator
-    scores = [importance(group.pruning_group()).detach().cpu() for group in groups]   # all on the dense network
-    model.zero_grad(set_to_none=True)
+    if metric not in UNFOLDED_METRICS:
+        if metric == "taylor":
+            accumulate_gradients(model, calibration, cfg.batch_size)
+        scores = [importance(group.pruning_group()).detach().cpu() for group in groups]   # all on the dense network
+        model.zero_grad(set_to_none=True)
     for group, score in zip(groups, scores):
         keep = torch.argsort(score, descending=True)[:keep_count(group.size, sparsity)].sort().values
         if method == "plain":
@@ -273,24 +282,28 @@ def torch_pruning_baseline(model: nn.Module, sparsity: float, example: torch.Ten
     pruner.step()
     return model
 
-# %% ../nbs/12_intra_fusion.ipynb #cell-34
+# %% ../nbs/12_intra_fusion.ipynb #cell-35
 @torch.no_grad()
 def model_cost(model: nn.Module, example: torch.Tensor) -> dict[str, int]:
     "Return the parameters and forward FLOPs (one example) of `model`."
     return {"parameters": count_parameters(model), "flops": forward_flops(model, example.to(next(model.parameters()).device))}
 
+SWEEP_VARIANTS = {"plain": ("plain", "average"), "intra_fusion": ("intra_fusion", "average"),
+                  "intra_fusion_sum_in": ("intra_fusion", "sum")}   # name -> (method, normalisation of incoming weights)
+
 def sweep(model: nn.Module, name: str, seed: int, cfg: IntraFusionConfig, data: ClassificationData,
           accelerator: Accelerator) -> list[dict]:
     "Prune a trained network at every sparsity with every metric and method (and the peer); return one row per pruned network."
     rows = []
-    runs = [(s, m, method) for s in cfg.sparsities for m in cfg.metrics for method in METHODS]
-    for sparsity, metric, method in progress(runs, desc=f"prune {name} seed {seed}", leave=False):
-        pruned = prune_model(model, sparsity, metric, method, cfg, data.calibration, data.example, seed=seed)
-        rows.append({"model": name, "seed": seed, "sparsity": sparsity, "metric": metric, "method": method,
+    runs = [(s, m, variant) for s in cfg.sparsities for m in cfg.metrics for variant in SWEEP_VARIANTS]
+    for sparsity, metric, variant in progress(runs, desc=f"prune {name} seed {seed}", leave=False):
+        method, incoming = SWEEP_VARIANTS[variant]
+        pruned = prune_model(model, sparsity, metric, method, cfg, data.calibration, data.example, incoming=incoming, seed=seed)
+        rows.append({"model": name, "seed": seed, "sparsity": sparsity, "metric": metric, "method": variant,
                      "accuracy": evaluate_accuracy(pruned, data.test_batches, accelerator), **model_cost(pruned, data.example)})
     for sparsity in cfg.sparsities:
         pruned = torch_pruning_baseline(model, sparsity, data.example)
-        rows.append({"model": name, "seed": seed, "sparsity": sparsity, "metric": "l1", "method": "torch_pruning",
+        rows.append({"model": name, "seed": seed, "sparsity": sparsity, "metric": "l1_bn", "method": "torch_pruning",
                      "accuracy": evaluate_accuracy(pruned, data.test_batches, accelerator), **model_cost(pruned, data.example)})
     return rows
 
@@ -302,7 +315,7 @@ def summarize(rows: Sequence[dict], key: Sequence[str] = ("model", "metric", "me
     return [{**dict(zip(key, values)), "mean": float(np.mean(accs)), "std": float(np.std(accs)), "count": len(accs)}
             for values, accs in groups.items()]
 
-# %% ../nbs/12_intra_fusion.ipynb #cell-37
+# %% ../nbs/12_intra_fusion.ipynb #cell-38
 def finetune_curve(pruned: nn.Module, cfg: IntraFusionConfig, data: ClassificationData, accelerator: Accelerator) -> list[float]:
     "Fine-tune a pruned network and return its test accuracy before and after each epoch."
     model = copy.deepcopy(pruned)
@@ -312,7 +325,7 @@ def finetune_curve(pruned: nn.Module, cfg: IntraFusionConfig, data: Classificati
                                      accelerator, desc="fine-tune")
     return [before, *accuracies]
 
-# %% ../nbs/12_intra_fusion.ipynb #cell-39
+# %% ../nbs/12_intra_fusion.ipynb #cell-40
 @torch.no_grad()
 def accuracy_plane(dense: nn.Module, pruned: nn.Module, fused: nn.Module, data: ClassificationData, accelerator: Accelerator,
                    resolution: int = 21, margin: float = 0.2) -> dict:
@@ -340,8 +353,9 @@ def accuracy_plane(dense: nn.Module, pruned: nn.Module, fused: nn.Module, data: 
     return {"x": grid_x.tolist(), "y": grid_y.tolist(), "accuracy": accuracy.tolist(), "anchors": anchors,
             "anchor_accuracy": anchor_accuracy}
 
-# %% ../nbs/12_intra_fusion.ipynb #cell-41
+# %% ../nbs/12_intra_fusion.ipynb #cell-42
 METHOD_STYLE = {"plain": (PALETTE[1], "plain pruning"), "intra_fusion": (PALETTE[0], "Intra-Fusion"),
+                "intra_fusion_sum_in": (PALETTE[2], "Intra-Fusion, incoming summed"),
                 "torch_pruning": (PALETTE[7], "Torch-Pruning MagnitudePruner")}
 
 def plot_accuracy_vs_sparsity(summary: Sequence[dict], dense: dict[str, tuple[float, float]], metrics: Sequence[str],
@@ -349,25 +363,25 @@ def plot_accuracy_vs_sparsity(summary: Sequence[dict], dense: dict[str, tuple[fl
     "Draw accuracy without fine-tuning against sparsity: one row per network, one panel per metric, mean and spread over seeds."
     fig, axes = plt.subplots(len(models), len(metrics), figsize=(3.2 * len(metrics), 2.8 * len(models)), squeeze=False,
                              sharex=True, sharey=True)
-    for row, model in zip(axes, models):
+    for row_index, (row, model) in enumerate(zip(axes, models)):
         for ax, metric in zip(row, metrics):
-            methods = METHODS + (("torch_pruning",) if metric == "l1" else ())
-            for method in methods:
+            for method in METHOD_STYLE:
                 points = sorted((r["sparsity"], r["mean"], r["std"]) for r in summary
                                 if r["model"] == model and r["metric"] == metric and r["method"] == method)
                 if not points:
                     continue
                 x, mean, std = (np.array(v) for v in zip(*points))
                 color, label = METHOD_STYLE[method]
-                ax.plot(100 * x, 100 * mean, "o-" if method != "torch_pruning" else "s--", color=color, label=label, ms=3)
+                style = {"torch_pruning": "s--", "intra_fusion_sum_in": "o:"}.get(method, "o-")
+                ax.plot(100 * x, 100 * mean, style, color=color, label=label, ms=3)
                 ax.fill_between(100 * x, 100 * (mean - std), 100 * (mean + std), color=color, alpha=0.2)
             ax.axhline(100 * dense[model][0], color="grey", ls=":", label="dense")
             ax.set_title(f"{model}, {metric}")
             if ax is row[0]:
                 ax.set_ylabel("test accuracy (%)")
-            if row is axes[-1]:
+            if row_index == len(models) - 1:
                 ax.set_xlabel("sparsity (% of channels removed)")
-    handles, labels = axes[0][0].get_legend_handles_labels()
+    handles, labels = axes[0][-1].get_legend_handles_labels()
     fig.legend(handles, labels, loc="lower center", ncol=len(labels), fontsize=8, bbox_to_anchor=(0.5, -0.04))
     fig.suptitle("Accuracy without fine-tuning (mean ± std over seeds)")
     return fig
@@ -406,14 +420,18 @@ def plot_accuracy_plane(plane: dict, title: str) -> Figure:
     ax.set_aspect("equal")
     return fig
 
+NORMALIZATION_STYLE = {"average in, sum out": (PALETTE[0], "o-"), "sum in, sum out": (PALETTE[2], "o:"),
+                       "average in, average out": (PALETTE[3], "o-"), "plain pruning": (PALETTE[1], "o-")}
+
 def plot_normalization(rows: Sequence[dict], dense: dict[str, tuple[float, float]]) -> Figure:
-    "Draw accuracy without fine-tuning against sparsity for each normalisation of the fusion plan."
-    models = sorted({r["model"] for r in rows})
+    "Draw accuracy without fine-tuning against sparsity for each normalisation of the fusion plan, and for plain pruning."
+    models = list(dict.fromkeys(r["model"] for r in rows))
     fig, axes = plt.subplots(1, len(models), figsize=(3.6 * len(models), 3.0), squeeze=False, sharey=True)
     for ax, model in zip(axes[0], models):
-        for color, variant in zip(PALETTE, sorted({r["variant"] for r in rows})):
+        for variant, (color, style) in NORMALIZATION_STYLE.items():
             points = sorted((r["sparsity"], r["accuracy"]) for r in rows if r["model"] == model and r["variant"] == variant)
-            ax.plot(*(100 * np.array(v) for v in zip(*points)), "o-", color=color, label=variant, ms=3)
+            if points:
+                ax.plot(*(100 * np.array(v) for v in zip(*points)), style, color=color, label=variant, ms=3)
         ax.axhline(100 * dense[model][0], color="grey", ls=":", label="dense")
         ax.set_title(model)
         ax.set_xlabel("sparsity (%)")
