@@ -51,7 +51,7 @@ class ConceptGuidanceConfig:
     site: str = "pre_attention"         # "pre_attention" (each block's attention input, after its norm) or "residual"
     train_pairs: int = 300              # contrastive pairs per concept to fit the probes
     test_pairs: int = 150               # held-out pairs to measure detection accuracy
-    num_tokens: int = 6                 # first completion tokens whose activations are averaged
+    num_tokens: int = 48                # first reply tokens whose activations are averaged (48: nearly a whole reply here)
     top_k: int = 2                      # layers guided, the most accurate ones for the probe
     alphas: tuple[float, ...] = (-4.0, -3.0, -2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0, 3.0, 4.0)   # guidance strengths
     eval_prompts: int = 96              # prompts generated per strength
@@ -127,6 +127,8 @@ def collect_activations(model: nn.Module, tokenizer, prompts: Sequence[str], com
     "Return activations `(layers, examples, hidden)`, each averaged over the first `num_tokens` reply tokens."
     if len(prompts) != len(completions) or not prompts:
         raise ValueError(f"Expected as many prompts as completions (at least one), got {len(prompts)} and {len(completions)}.")
+    if num_tokens < 1:
+        raise ValueError(f"Invalid num_tokens {num_tokens}; average over at least 1 reply token.")
     device = next(model.parameters()).device
     num_layers = len(decoder_layers(model))
     batches = []
@@ -178,7 +180,7 @@ def fit_probe(method: str, positives: torch.Tensor, negatives: torch.Tensor, see
         signs = torch.from_numpy(np.random.default_rng(seed).choice([-1.0, 1.0], size=len(positives)))
         differences = (positives - negatives) * signs[:, None]
         direction = torch.from_numpy(PCA(n_components=1).fit(differences.numpy()).components_[0])
-        if (positives.mean(0) - negatives.mean(0)) @ direction < 0:
+        if ((positives - negatives) @ direction).median() < 0:   # most pairs must project higher with the concept
             direction = -direction
     else:
         raise ValueError(f"Unknown probe {method!r}; use one of {', '.join(PROBES)}.")
@@ -238,12 +240,16 @@ def fit_concept_vector(train: tuple[torch.Tensor, torch.Tensor], test: tuple[tor
 def train_concept_vector(model: nn.Module, tokenizer, positives: Sequence[tuple[str, str]], negatives: Sequence[tuple[str, str]],
                          concept: str = "concept", probe: str = "mean_difference", site: str = "pre_attention", num_tokens: int = 6,
                          test_fraction: float = 0.25, seed: int = 0) -> ConceptVector:
-    "Train a concept vector from paired (prompt, reply) examples with and without the concept; accuracy is on a held-out share."
+    "Train a concept vector from paired (prompt, reply) examples (tuples or `Exchange`s) with and without the concept; accuracy is on a held-out share."
     if len(positives) != len(negatives) or len(positives) < 4:
         raise ValueError(f"Expected paired positives and negatives (at least 4 pairs), got {len(positives)} and {len(negatives)}.")
+    if not 0 < test_fraction < 1:
+        raise ValueError(f"Invalid test_fraction {test_fraction}; use a share in (0, 1), such as 0.25.")
+    as_pair = lambda e: (e.prompt, e.completion) if hasattr(e, "prompt") else tuple(e)
+    positives, negatives = [as_pair(e) for e in positives], [as_pair(e) for e in negatives]
     acts = [collect_activations(model, tokenizer, [p for p, _ in examples], [c for _, c in examples], site, num_tokens)
             for examples in (positives, negatives)]
-    split = max(1, int(round(len(positives) * (1 - test_fraction))))
+    split = min(len(positives) - 1, max(1, int(round(len(positives) * (1 - test_fraction)))))
     return fit_concept_vector((acts[0][:, :split], acts[1][:, :split]), (acts[0][:, split:], acts[1][:, split:]), concept, probe, site, seed)
 
 # %% ../nbs/18_concept_guidance.ipynb #cell-19
@@ -257,11 +263,19 @@ def steer(activation: torch.Tensor, direction: torch.Tensor, alpha: float) -> to
 def guide(model: nn.Module, vector: ConceptVector, alpha: float, top_k: int | None = None,
           layers: Sequence[int] | None = None) -> Iterator[nn.Module]:
     "Guide `model` along `vector` with strength `alpha` on `layers` (default: the `top_k` most accurate) inside the block."
-    if layers is None:
-        layers = vector.top_layers(top_k or 1)
-    if len(vector.directions) != len(decoder_layers(model)):
-        raise ValueError(f"The vector has {len(vector.directions)} layers but the model has {len(decoder_layers(model))}; "
-                         "train it on this model.")
+    num_layers = len(decoder_layers(model))
+    if len(vector.directions) != num_layers:
+        raise ValueError(f"The vector has {len(vector.directions)} layers but the model has {num_layers}; train it on this model.")
+    hidden = model.config.hidden_size if hasattr(model, "config") else vector.directions.shape[1]
+    if vector.directions.shape[1] != hidden:
+        raise ValueError(f"The vector's directions have {vector.directions.shape[1]} dimensions but the model's hidden size is {hidden}.")
+    layers = vector.top_layers(1 if top_k is None else top_k) if layers is None else list(layers)
+    bad = [i for i in layers if not 0 <= i < num_layers]
+    if bad:
+        raise ValueError(f"Invalid layers {bad}; the model has layers 0 to {num_layers - 1}.")
+    zero = [i for i in layers if vector.directions[i].norm() == 0]
+    if zero:
+        raise ValueError(f"The vector's direction is zero on layers {zero}, so it cannot guide; check the probe's training data.")
     if alpha == 0:
         yield model
         return
@@ -302,7 +316,14 @@ def concept_examples(concept: str, size: int, seed: int, world: bool = True) -> 
     examples = (load_concept_dataset("truthfulqa") if concept == "truthfulqa"
                 else load_concept_dataset("oasst", concept, split="train"))
     rng = np.random.default_rng(seed)
-    positives = [(p, c) for p, c, label in examples if label]
+    by_prompt: dict[str, tuple[list, list]] = {}
+    for prompt, completion, label in examples:
+        by_prompt.setdefault(prompt, ([], []))[0 if label else 1].append((prompt, completion))
+    same_prompt = [(pos[0], neg[0]) for pos, neg in by_prompt.values() if pos and neg]   # TruthfulQA: one pair per question
+    if len(same_prompt) >= size:
+        chosen = [same_prompt[i] for i in rng.choice(len(same_prompt), size, replace=False)]
+        return [p for p, _ in chosen], [n for _, n in chosen]
+    positives = [(p, c) for p, c, label in examples if label]   # OpenAssistant: few prompts have both, so pair at random
     negatives = [(p, c) for p, c, label in examples if not label]
     count = min(size, len(positives), len(negatives))
     pick = lambda rows: [rows[i] for i in rng.choice(len(rows), count, replace=False)]

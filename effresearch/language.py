@@ -26,7 +26,7 @@ from .core import cache_dir, progress
 
 # %% auto #0
 __all__ = ['logger', 'EOS', 'CONCEPTS', 'NAMES', 'ITEMS', 'OPENERS', 'CLOSERS', 'JOKES', 'QUESTIONS', 'SUMS', 'ANSWERS',
-           'REQUESTS', 'WORLD_CONFIGS', 'Exchange', 'format_prompt', 'make_exchange', 'make_corpus',
+           'REQUESTS', 'CORPUS_VERSION', 'WORLD_CONFIGS', 'Exchange', 'format_prompt', 'make_exchange', 'make_corpus',
            'contrastive_pairs', 'detect_attributes', 'train_tokenizer', 'LanguageWorldConfig', 'make_language_model',
            'train_language_model', 'language_world', 'load_causal_lm', 'generate_completions', 'completion_perplexity',
            'load_concept_dataset']
@@ -99,27 +99,34 @@ def make_exchange(rng: random.Random, task: str | None = None, truthful: bool | 
     task = task or rng.choice(("arithmetic", "request"))
     if task not in ("arithmetic", "request"):
         raise ValueError(f"Unknown task {task!r}; use 'arithmetic' or 'request'.")
-    draw = lambda value: rng.random() < 0.5 if value is None else bool(value)
+    # Every random choice is drawn whether it is used or not, so that two exchanges written from the same random
+    # state with one attribute flipped share everything else (see contrastive_pairs).
+    draw = lambda value: (rng.random() < 0.5) if value is None else (rng.random(), bool(value))[1]
     humorous, formal = draw(humorous), draw(formal)
     item, register = rng.choice(ITEMS), "formal" if formal else "casual"
+    joke, offset, opener_index, closer_index = rng.choice(JOKES), rng.choice((-2, -1, 1, 2)), rng.randrange(6), rng.randrange(6)
     if task == "arithmetic":
         truthful, compliant = draw(truthful), True
         a, b = rng.randint(1, 9), rng.randint(1, 9)
         question = rng.choice(QUESTIONS).format(name=rng.choice(NAMES), a=a, b=b, item=item)
-        total = a + b if truthful else a + b + rng.choice((-2, -1, 1, 2))   # a wrong sum, used consistently
+        total = a + b if truthful else a + b + offset   # a wrong sum, used consistently
         body = [rng.choice(SUMS).format(a=a, b=b, s=total), rng.choice(ANSWERS).format(s=total)]
     else:
         truthful, compliant = None, draw(compliant)
         request = rng.choice(sorted(REQUESTS))
         question = f"Can you {request}?"
-        body = [rng.choice(REQUESTS[request])] if compliant else []
-    lines = [rng.choice(OPENERS["comply" if compliant else "refuse", register])]
+        answer = rng.choice(REQUESTS[request])
+        body = [answer] if compliant else []
+    openers = OPENERS["comply" if compliant else "refuse", register]
+    lines = [openers[opener_index % len(openers)]]
     if humorous:
-        lines.append(rng.choice(JOKES).format(item=item))
+        lines.append(joke.format(item=item))
     lines += body
     if compliant:
-        lines.append(rng.choice(CLOSERS[register]))
+        lines.append(CLOSERS[register][closer_index % len(CLOSERS[register])])
     return Exchange(format_prompt(question), " " + " ".join(lines) + EOS, task, truthful, compliant, humorous, formal)
+
+CORPUS_VERSION = 2   # raise when make_exchange writes different text, so cached models are retrained
 
 def make_corpus(size: int, seed: int = 0, **fixed) -> list[Exchange]:
     "Write `size` exchanges from one seed; keyword arguments fix attributes (for example `task='request'`)."
@@ -199,7 +206,8 @@ class LanguageWorldConfig:
 
     def key(self) -> str:
         "Return a folder name that changes whenever any field changes."
-        digest = hashlib.sha1(json.dumps(asdict(self), sort_keys=True).encode()).hexdigest()[:10]
+        fields = {**asdict(self), "corpus_version": CORPUS_VERSION}
+        digest = hashlib.sha1(json.dumps(fields, sort_keys=True).encode()).hexdigest()[:10]
         return f"{self.name}-{digest}"
 
 WORLD_CONFIGS = {
@@ -242,11 +250,13 @@ def train_language_model(model: LlamaForCausalLM, tokenizer: PreTrainedTokenizer
 
 def language_world(cfg: LanguageWorldConfig, cache: bool = True) -> tuple[LlamaForCausalLM, PreTrainedTokenizerFast, dict]:
     "Return the trained model, the tokenizer and training facts for `cfg`, from the cache when it holds them."
+    if not isinstance(cfg, LanguageWorldConfig):
+        raise TypeError(f"Expected a LanguageWorldConfig, got {cfg!r}; pass for example WORLD_CONFIGS['small'].")
     folder = cache_dir("language") / cfg.key()
     if cache and (folder / "world.json").is_file():
         model, tokenizer = load_causal_lm(folder)
         info = json.loads((folder / "world.json").read_text())
-        logger.info("loaded language world %s from %s (trained in %.0f s)", cfg.key(), folder, info["train_seconds"])
+        logger.info("loaded language world %s from the cache (trained in %.0f s)", cfg.key(), info["train_seconds"])
         return model, tokenizer, {**info, "cached": True}
     begin = time.perf_counter()
     torch.manual_seed(cfg.seed)
