@@ -31,9 +31,9 @@ from .results import paper_status, read_results
 # %% auto #0
 __all__ = ['logger', 'SITE_TEMPLATE', 'SITE_CSS', 'SITE_JS', 'cell_directives', 'render_output', 'render_readme', 'write_readme',
            'papers_markdown_table', 'DocsBuildError', 'Page', 'read_front_matter', 'collect_pages', 'render_sidebar',
-           'collapse_carriage_returns', 'rewrite_links', 'prepare_notebook', 'render_claims_table', 'render_overview',
-           'render_source_page', 'standalone_page', 'check_site', 'process_notebooks', 'render_notebook_page',
-           'add_lowercase_anchors', 'build_docs']
+           'collapse_carriage_returns', 'rewrite_links', 'restore_definition_order', 'prepare_notebook',
+           'render_claims_table', 'render_overview', 'render_source_page', 'standalone_page', 'check_site',
+           'process_notebooks', 'render_notebook_page', 'add_lowercase_anchors', 'build_docs']
 
 # %% ../nbs/07_docs.ipynb #cell-5
 logger = logging.getLogger("effresearch.docs")  # named explicitly: in the notebook, __name__ is "__main__"
@@ -223,10 +223,25 @@ def rewrite_links(text: str, outputs: dict[str, str], root: str = "") -> str:
         return f"]({root}{outputs.get(name, Path(name).stem + '.html')}{match[2] or ''})"
     return re.sub(r"\]\((?!https?:)([^)#\s]*\.ipynb)(#[^)]*)?\)", page_link, text)
 
+def _is_show_doc(cell) -> bool:
+    lines = cell.source.strip().splitlines() if cell.cell_type == "code" else []
+    return bool(lines) and lines[-1].startswith("show_doc(")
+
+def restore_definition_order(cells: list) -> list:
+    "Reverse each run of consecutive show_doc cells: nbdev 2 inserts them after an exported cell in reverse order of definition."
+    ordered, run = [], []
+    for cell in cells:
+        if _is_show_doc(cell):
+            run.append(cell)
+            continue
+        ordered += run[::-1] + [cell]
+        run = []
+    return ordered + run[::-1]
+
 def prepare_notebook(nb, outputs: dict[str, str]):
-    "Apply Quarto's cell directives, drop the front matter and directive lines, and rewrite links; return the notebook."
+    "Apply Quarto's cell directives, drop the front matter and directive lines, restore the API order, and rewrite links; return the notebook."
     cells = []
-    for cell in nb.cells:
+    for cell in restore_definition_order(nb.cells):
         if cell.cell_type == "raw":
             continue
         if cell.cell_type == "markdown":
