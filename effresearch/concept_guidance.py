@@ -26,8 +26,8 @@ from sklearn.linear_model import LogisticRegression
 from torch import nn
 
 from .core import atomic_path, progress
-from .language import (CONCEPTS, completion_perplexity, contrastive_pairs, detect_attributes, generate_completions,
-                                  load_concept_dataset, make_corpus)
+from .language import (CONCEPTS, completion_perplexity, contrastive_pairs, detect_attributes, encode_replies,
+                                  generate_completions, load_concept_dataset, make_corpus)
 from .plotting import PALETTE
 
 # %% auto #0
@@ -134,11 +134,10 @@ def collect_activations(model: nn.Module, tokenizer, prompts: Sequence[str], com
     batches = []
     for start in range(0, len(prompts), batch_size):
         batch_prompts, batch_completions = prompts[start:start + batch_size], completions[start:start + batch_size]
-        encoded = tokenizer([p + c for p, c in zip(batch_prompts, batch_completions)], return_tensors="pt", padding=True).to(device)
+        encoded, starts = encode_replies(tokenizer, batch_prompts, batch_completions, device)
         width = encoded.input_ids.shape[1]
         weights = torch.zeros(len(batch_prompts), width, device=device)
-        for row, (prompt, length) in enumerate(zip(batch_prompts, encoded.attention_mask.sum(1).tolist())):
-            first = width - length + len(tokenizer(prompt).input_ids)   # left padding, then the prompt
+        for row, first in enumerate(starts):
             last = min(first + num_tokens, width)
             weights[row, first:last] = 1.0 / max(last - first, 1)
         captured: dict[int, torch.Tensor] = {}
@@ -269,7 +268,9 @@ def guide(model: nn.Module, vector: ConceptVector, alpha: float, top_k: int | No
     hidden = model.config.hidden_size if hasattr(model, "config") else vector.directions.shape[1]
     if vector.directions.shape[1] != hidden:
         raise ValueError(f"The vector's directions have {vector.directions.shape[1]} dimensions but the model's hidden size is {hidden}.")
-    layers = vector.top_layers(1 if top_k is None else top_k) if layers is None else list(layers)
+    if layers is None:
+        layers = vector.top_layers(1 if top_k is None else top_k)
+    layers = list(layers)
     bad = [i for i in layers if not 0 <= i < num_layers]
     if bad:
         raise ValueError(f"Invalid layers {bad}; the model has layers 0 to {num_layers - 1}.")

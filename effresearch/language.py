@@ -28,8 +28,8 @@ from .core import cache_dir, progress
 __all__ = ['logger', 'EOS', 'CONCEPTS', 'NAMES', 'ITEMS', 'OPENERS', 'CLOSERS', 'JOKES', 'QUESTIONS', 'SUMS', 'ANSWERS',
            'REQUESTS', 'CORPUS_VERSION', 'WORLD_CONFIGS', 'Exchange', 'format_prompt', 'make_exchange', 'make_corpus',
            'contrastive_pairs', 'detect_attributes', 'train_tokenizer', 'LanguageWorldConfig', 'make_language_model',
-           'train_language_model', 'language_world', 'load_causal_lm', 'generate_completions', 'completion_perplexity',
-           'load_concept_dataset']
+           'train_language_model', 'language_world', 'load_causal_lm', 'generate_completions', 'encode_replies',
+           'completion_perplexity', 'load_concept_dataset']
 
 # %% ../nbs/09b_language.ipynb #cell-5
 logger = logging.getLogger("effresearch.language")  # named explicitly: in the notebook, __name__ is "__main__"
@@ -306,6 +306,16 @@ def generate_completions(model, tokenizer, prompts: Sequence[str], max_new_token
             completions.append(row.split(tokenizer.eos_token)[0] + tokenizer.eos_token)
     return completions
 
+def encode_replies(tokenizer, prompts: Sequence[str], completions: Sequence[str], device: str | torch.device = "cpu"):
+    "Tokenize prompt + reply texts as one padded batch; return it and the position of each reply's first token."
+    encoded = tokenizer([p + c for p, c in zip(prompts, completions)], return_tensors="pt", padding=True).to(device)
+    width = encoded.input_ids.shape[1]
+    starts = []
+    for prompt, length in zip(prompts, encoded.attention_mask.sum(1).tolist()):
+        padding = width - length if tokenizer.padding_side == "left" else 0
+        starts.append(padding + len(tokenizer(prompt).input_ids))
+    return encoded, starts
+
 @torch.no_grad()
 def completion_perplexity(model, tokenizer, prompts: Sequence[str], completions: Sequence[str], batch_size: int = 64) -> float:
     "Return the perplexity of `completions` given `prompts`, over the completion tokens only."
@@ -315,13 +325,10 @@ def completion_perplexity(model, tokenizer, prompts: Sequence[str], completions:
     total_loss, total_tokens = 0.0, 0
     for start in range(0, len(prompts), batch_size):
         batch_prompts, batch_completions = prompts[start:start + batch_size], completions[start:start + batch_size]
-        encoded = tokenizer([p + c for p, c in zip(batch_prompts, batch_completions)], return_tensors="pt", padding=True).to(device)
-        prompt_lengths = [len(tokenizer(p).input_ids) for p in batch_prompts]
+        encoded, starts = encode_replies(tokenizer, batch_prompts, batch_completions, device)
         labels = encoded.input_ids.masked_fill(encoded.attention_mask == 0, -100)
-        lengths = encoded.attention_mask.sum(1)
-        for row, (length, prompt_length) in enumerate(zip(lengths.tolist(), prompt_lengths)):
-            pad = labels.shape[1] - length   # left padding
-            labels[row, :pad + prompt_length] = -100
+        for row, start in enumerate(starts):
+            labels[row, :start] = -100   # padding and prompt
         logits = model(**encoded).logits[:, :-1].float()
         targets = labels[:, 1:]
         loss = torch.nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]), targets.reshape(-1),
