@@ -35,10 +35,10 @@ __all__ = ['logger', 'CONFIGS', 'CONVNET_STAGES', 'STUDENT_INITS', 'FIXED_PARAME
            'RandomTeachersConfig', 'place_on_canvas', 'make_canvas_digits', 'noise_like', 'dataset_tensors',
            'load_split', 'make_convnet', 'make_encoder', 'DINOHead', 'DINOModel', 'make_model', 'init_student',
            'freeze_teacher', 'parameter_distance', 'DistillationLoss', 'extract_features', 'probe_accuracy',
-           'probe_model', 'distill', 'distill_from_scratch', 'make_classifier', 'train_classifier', 'prunable_weights',
-           'weight_sparsity', 'rewind', 'iterative_magnitude_pruning', 'interpolate_models', 'recompute_batchnorm',
-           'error_along_path', 'error_barrier', 'connectivity', 'mean_std', 'plot_probe_curves', 'plot_locality',
-           'plot_dataset_size', 'plot_imp', 'plot_interpolation']
+           'probe_model', 'distill', 'distill_from_scratch', 'make_classifier', 'recompute_batchnorm',
+           'train_classifier', 'prunable_weights', 'weight_sparsity', 'rewind', 'iterative_magnitude_pruning',
+           'interpolate_models', 'error_along_path', 'error_barrier', 'connectivity', 'mean_std', 'plot_probe_curves',
+           'plot_locality', 'plot_dataset_size', 'plot_imp', 'plot_interpolation']
 
 # %% ../nbs/11_random_teachers.ipynb #cell-5
 logger = logging.getLogger("effresearch.random_teachers")  # named explicitly: in the notebook, __name__ is "__main__"
@@ -115,6 +115,10 @@ def place_on_canvas(images: torch.Tensor, canvas_size: int, noise: float, genera
 
 def make_canvas_digits(canvas_size: int = 16, noise: float = 0.2, copies: int = 3, seed: int = 0) -> ImageSplit:
     "Return digits on noise canvases, split by source digit: `copies` placements per training digit, one per test digit."
+    if not isinstance(canvas_size, int) or isinstance(canvas_size, bool):
+        raise ValueError(f"Invalid canvas_size={canvas_size!r}; use a whole number of pixels, such as 16.")
+    if copies < 1:
+        raise ValueError(f"Invalid copies={copies}; use 1 or more placements per training digit.")
     images, labels = load_digits_tensors()
     split = split_by_source(images, labels, seed=seed)
     generator = torch.Generator().manual_seed(seed)
@@ -232,8 +236,12 @@ def init_student(teacher: DINOModel, scheme: str, random_draw: DINOModel, alpha:
     "Return a student initialised from `teacher` and an independent `random_draw` of the same architecture by `scheme`."
     if scheme not in STUDENT_INITS:
         raise ValueError(f"Unknown student initialisation {scheme!r}; use one of {', '.join(STUDENT_INITS)}.")
-    if not 0 <= alpha <= 1:
+    if scheme == "interpolated" and not 0 <= alpha <= 1:
         raise ValueError(f"Invalid alpha={alpha}; the interpolation weight must lie in [0, 1].")
+    shapes = {name: p.shape for name, p in teacher.named_parameters()}
+    draw_shapes = {name: p.shape for name, p in random_draw.named_parameters()}
+    if shapes != draw_shapes:
+        raise ValueError("random_draw has another architecture than the teacher; draw it with make_model from the same config.")
     student = copy.deepcopy(teacher)
     with torch.no_grad():
         for (name, p_student), p_random in zip(student.named_parameters(), random_draw.parameters()):
@@ -270,13 +278,21 @@ class DistillationLoss(nn.Module):
         super().__init__()
         if kind not in LOSSES:
             raise ValueError(f"Unknown loss {kind!r}; use one of {', '.join(LOSSES)}.")
-        if teacher_temperature <= 0 or student_temperature <= 0:
-            raise ValueError(f"Invalid temperatures tau_t={teacher_temperature}, tau_s={student_temperature}; both must be positive.")
+        if not (teacher_temperature > 0 and student_temperature > 0 and math.isfinite(teacher_temperature)
+                and math.isfinite(student_temperature)):
+            raise ValueError(f"Invalid temperatures tau_t={teacher_temperature}, tau_s={student_temperature}; both must be positive and finite.")
         if center_momentum is not None and (out_dim is None or not 0 <= center_momentum < 1):
             raise ValueError(f"Invalid centring: out_dim={out_dim}, momentum={center_momentum}; pass out_dim and a momentum in [0, 1).")
         self.kind, self.teacher_temperature, self.student_temperature = kind, teacher_temperature, student_temperature
         self.center_momentum = center_momentum
         self.register_buffer("center", torch.zeros(out_dim or 1))
+
+    @torch.no_grad()
+    def teacher_entropy(self, teacher_logits: torch.Tensor) -> torch.Tensor:
+        "Return the mean entropy of the teacher's target distribution, the lowest value the cross-entropy can reach."
+        centered = teacher_logits - self.center if self.center_momentum is not None else teacher_logits
+        target = F.log_softmax(centered / self.teacher_temperature, dim=-1)
+        return -(target.exp() * target).sum(-1).mean()
 
     def forward(self, student_logits: torch.Tensor, teacher_logits: torch.Tensor) -> torch.Tensor:
         teacher_logits = teacher_logits.detach()
@@ -315,19 +331,25 @@ def probe_accuracy(train_features: torch.Tensor, train_labels: torch.Tensor, tes
 
 def probe_model(model: DINOModel | None, split: ImageSplit, cfg: RandomTeachersConfig) -> dict[str, float]:
     "Probe the encoder features of `model` on `split`, or the raw pixels if `model` is None."
+    if cfg.probe_max_train is not None and cfg.probe_max_train < cfg.knn_k:
+        raise ValueError(f"probe_max_train={cfg.probe_max_train} is smaller than knn_k={cfg.knn_k}; raise it or set it to None.")
     train_images, train_labels = split.x_train[:cfg.probe_max_train], split.y_train[:cfg.probe_max_train]
     if model is None:
         return probe_accuracy(train_images, train_labels, split.x_test, split.y_test, cfg.knn_k)
     return probe_accuracy(extract_features(model, train_images), train_labels, extract_features(model, split.x_test),
                           split.y_test, cfg.knn_k)
 
-# %% ../nbs/11_random_teachers.ipynb #cell-35
+# %% ../nbs/11_random_teachers.ipynb #cell-37
 def distill(teacher: DINOModel, student: DINOModel, train_images: torch.Tensor, split: ImageSplit, cfg: RandomTeachersConfig,
             accelerator: Accelerator, epochs: int | None = None, probe_every: int | None = None, seed: int = 0,
             desc: str = "distill") -> tuple[DINOModel, list[dict]]:
     "Distil `student` into the frozen `teacher` on `train_images`; return the student and its per-epoch history with probes."
     epochs = cfg.epochs if epochs is None else epochs
     probe_every = cfg.probe_every if probe_every is None else probe_every
+    if len(train_images) == 0:
+        raise ValueError("train_images is empty; distillation needs at least one image.")
+    if probe_every < 1:
+        raise ValueError(f"Invalid probe_every={probe_every}; use 1 or more epochs.")
     teacher = freeze_teacher(teacher).to(accelerator.device)
     loss_fn = DistillationLoss(cfg.loss, cfg.teacher_temperature, cfg.student_temperature, cfg.out_dim,
                                cfg.center_momentum).to(accelerator.device)
@@ -336,28 +358,31 @@ def distill(teacher: DINOModel, student: DINOModel, train_images: torch.Tensor, 
     model, optimizer = accelerator.prepare(student, optimizer)
     batches = TensorBatches(train_images, batch_size=cfg.batch_size, seed=seed, drop_last=len(train_images) > cfg.batch_size,
                             process_index=accelerator.process_index, num_processes=accelerator.num_processes)
-    history = [{"epoch": 0, "loss": float("nan"), "distance": parameter_distance(student, teacher),
+    history = [{"epoch": 0, "loss": float("nan"), "kl": float("nan"), "distance": parameter_distance(student, teacher),
                 **probe_model(student, split, cfg)}]
     for epoch in progress(range(1, epochs + 1), desc=desc):
         model.train()
-        total, steps = 0.0, 0
+        total, entropy, steps = 0.0, 0.0, 0
         for (images,) in batches:
             images = images.to(accelerator.device)
             with torch.no_grad():
                 targets = teacher(images)
+            entropy += loss_fn.teacher_entropy(targets).item()
             loss = loss_fn(model(images), targets)
             optimizer.zero_grad(set_to_none=True)
             accelerator.backward(loss)
             optimizer.step()
             total, steps = total + loss.item(), steps + 1
         unwrapped = accelerator.unwrap_model(model)
-        record = {"epoch": epoch, "loss": total / max(steps, 1), "distance": parameter_distance(unwrapped, teacher)}
+        # The KL to the teacher is the cross-entropy minus the teacher's entropy; MSE has no such decomposition.
+        kl = {"ce": (total - entropy) / steps, "kl": total / steps}.get(cfg.loss, float("nan"))
+        record = {"epoch": epoch, "loss": total / steps, "kl": kl, "distance": parameter_distance(unwrapped, teacher)}
         if epoch % probe_every == 0 or epoch == epochs:
             record.update(probe_model(unwrapped, split, cfg))
         history.append(record)
     return accelerator.unwrap_model(model), history
 
-# %% ../nbs/11_random_teachers.ipynb #cell-39
+# %% ../nbs/11_random_teachers.ipynb #cell-41
 def distill_from_scratch(split: ImageSplit, train_images: torch.Tensor, cfg: RandomTeachersConfig, accelerator: Accelerator,
                          seed: int, alpha: float | None = None, epochs: int | None = None, probe_every: int | None = None,
                          desc: str = "distill") -> dict:
@@ -371,7 +396,7 @@ def distill_from_scratch(split: ImageSplit, train_images: torch.Tensor, cfg: Ran
     return {"seed": seed, "alpha": alpha, "teacher": teacher, "student": student, "history": history,
             "teacher_probe": probe_model(teacher, split, cfg), "student_probe": {k: history[-1][k] for k in ("linear", "knn")}}
 
-# %% ../nbs/11_random_teachers.ipynb #cell-42
+# %% ../nbs/11_random_teachers.ipynb #cell-44
 PRUNABLE_LAYERS = (nn.Conv2d, nn.Linear)
 
 def make_classifier(encoder: nn.Module, feature_dim: int, num_classes: int, seed: int = 0) -> nn.Sequential:
@@ -379,9 +404,27 @@ def make_classifier(encoder: nn.Module, feature_dim: int, num_classes: int, seed
     torch.manual_seed(seed)
     return nn.Sequential(copy.deepcopy(encoder), nn.Linear(feature_dim, num_classes))
 
+@torch.no_grad()
+def recompute_batchnorm(model: nn.Module, images: torch.Tensor, batch_size: int = 512) -> None:
+    "Replace the running statistics of every batch norm in `model` by their averages over `images`."
+    norms = [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
+    if not norms:
+        return
+    momenta = [norm.momentum for norm in norms]
+    for norm in norms:
+        norm.reset_running_stats()
+        norm.momentum = None   # a cumulative average over the batches below
+    model.train()
+    device = next(model.parameters()).device
+    for i in range(0, len(images), batch_size):
+        model(images[i:i + batch_size].to(device))
+    for norm, momentum in zip(norms, momenta):
+        norm.momentum = momentum
+    model.eval()
+
 def train_classifier(classifier: nn.Module, split: ImageSplit, cfg: RandomTeachersConfig, accelerator: Accelerator,
                      seed: int = 0) -> float:
-    "Train `classifier` with labels for `cfg.finetune_epochs` epochs with Adam; return its test accuracy."
+    "Train `classifier` with labels for `cfg.finetune_epochs` epochs with Adam; return its test accuracy with recomputed batch-norm statistics."
     classifier.to(accelerator.device)
     for p in classifier.parameters():
         p.requires_grad_(True)
@@ -390,6 +433,8 @@ def train_classifier(classifier: nn.Module, split: ImageSplit, cfg: RandomTeache
                             process_index=accelerator.process_index, num_processes=accelerator.num_processes)
     for _ in range(cfg.finetune_epochs):
         train_epoch(classifier, optimizer, batches, accelerator)
+    # Fresh batch-norm statistics make the accuracy measure the weights, not the lag of the running averages.
+    recompute_batchnorm(classifier, split.x_train)
     return evaluate_accuracy(classifier, TensorBatches(split.x_test, split.y_test, batch_size=512, shuffle=False), accelerator)
 
 def prunable_weights(model: nn.Module) -> list[tuple[nn.Module, str]]:
@@ -423,7 +468,7 @@ def iterative_magnitude_pruning(rewind_point: nn.Module, split: ImageSplit, cfg:
             rewind(model, state)
     return rows
 
-# %% ../nbs/11_random_teachers.ipynb #cell-46
+# %% ../nbs/11_random_teachers.ipynb #cell-48
 @torch.no_grad()
 def interpolate_models(a: nn.Module, b: nn.Module, t: float) -> nn.Module:
     "Return the network with parameters (1 - t)·a + t·b; integer buffers are taken from `a`."
@@ -433,21 +478,6 @@ def interpolate_models(a: nn.Module, b: nn.Module, t: float) -> nn.Module:
         if tensor.is_floating_point():
             tensor.mul_(1 - t).add_(t * other[name])
     return mixed
-
-@torch.no_grad()
-def recompute_batchnorm(model: nn.Module, images: torch.Tensor, batch_size: int = 512) -> None:
-    "Replace the running statistics of every batch norm in `model` by their averages over `images`."
-    norms = [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
-    if not norms:
-        return
-    for norm in norms:
-        norm.reset_running_stats()
-        norm.momentum = None   # a cumulative average over the batches below
-    model.train()
-    device = next(model.parameters()).device
-    for i in range(0, len(images), batch_size):
-        model(images[i:i + batch_size].to(device))
-    model.eval()
 
 def error_along_path(a: nn.Module, b: nn.Module, split: ImageSplit, accelerator: Accelerator, points: int = 11) -> list[dict]:
     "Return the test error at `points` evenly spaced networks on the line from `a` to `b`."
@@ -472,7 +502,7 @@ def connectivity(start: nn.Module, split: ImageSplit, cfg: RandomTeachersConfig,
     path = error_along_path(copies[0], copies[1], split, accelerator, cfg.path_points)
     return {"accuracies": accuracies, "path": path, "barrier": error_barrier(path)}
 
-# %% ../nbs/11_random_teachers.ipynb #cell-50
+# %% ../nbs/11_random_teachers.ipynb #cell-52
 def mean_std(values: Sequence[float]) -> tuple[float, float]:
     "Return the mean and standard deviation of `values`."
     array = np.asarray(values, dtype=float)
@@ -489,27 +519,29 @@ def plot_probe_curves(runs: Sequence[dict], raw: dict[str, float]) -> Figure:
         ax.plot(epochs, curves.mean(0), color=PALETTE[1], label="student")
         ax.fill_between(epochs, curves.mean(0) - curves.std(0), curves.mean(0) + curves.std(0), color=PALETTE[1], alpha=0.2)
         teacher, spread = mean_std([100 * run["teacher_probe"][probe] for run in runs])
-        ax.axhline(teacher, color=PALETTE[0], label="teacher (random, frozen)")
+        ax.axhline(teacher, color=PALETTE[0], label=f"teacher (random, frozen), mean of {len(runs)}")
         ax.axhspan(teacher - spread, teacher + spread, color=PALETTE[0], alpha=0.15)
         ax.axhline(100 * raw[probe], color="gray", linestyle="--", label="raw input")
         ax.set(title=title, xlabel="distillation epoch", ylabel="test accuracy (%)")
     axes[0].legend()
     return fig
 
-def plot_locality(rows: Sequence[dict], teacher: dict[str, float], raw: dict[str, float]) -> Figure:
+def plot_locality(rows: Sequence[dict], teacher: dict[str, float], raw: dict[str, float], teacher_label: str = "teacher") -> Figure:
     "Draw the student's probe accuracy after distillation against the initial distance a from the teacher."
     fig, axes = plt.subplots(1, 2, figsize=(9, 3.4), sharey=True)
     alphas = sorted({r["alpha"] for r in rows})
     for ax, (probe, title) in zip(axes, PROBES.items()):
         stats = [mean_std([100 * r[probe] for r in rows if r["alpha"] == a]) for a in alphas]
         ax.errorbar(alphas, [m for m, _ in stats], [s for _, s in stats], color=PALETTE[1], marker="o", capsize=3, label="student")
-        ax.axhline(100 * teacher[probe], color=PALETTE[0], label="teacher (mean)")
+        ax.axhline(100 * teacher[probe], color=PALETTE[0], label=teacher_label)
         ax.axhline(100 * raw[probe], color="gray", linestyle="--", label="raw input")
-        ax.set(title=title, xlabel="student initialisation a (0: copy of teacher, 1: independent)", ylabel="test accuracy (%)")
+        ax.set(title=title, ylabel="test accuracy (%)")
+    fig.supxlabel("student initialisation a (0: copy of the teacher, 1: independent draw)", fontsize=10)
     axes[0].legend()
     return fig
 
-def plot_dataset_size(rows: Sequence[dict], teacher: dict[str, float], raw: dict[str, float], reported: dict | None = None) -> Figure:
+def plot_dataset_size(rows: Sequence[dict], teacher: dict[str, float], raw: dict[str, float], reported: dict | None = None,
+                      teacher_label: str = "teacher") -> Figure:
     "Draw the student's probe accuracy against the number of distillation images, for digits and for noise, beside the paper's."
     fig, axes = plt.subplots(1, 3 if reported else 2, figsize=(13.5 if reported else 9, 3.4))
     for ax, (probe, title) in zip(axes, PROBES.items()):
@@ -518,7 +550,7 @@ def plot_dataset_size(rows: Sequence[dict], teacher: dict[str, float], raw: dict
             sizes = sorted({r["size"] for r in rows if r["data"] == data})
             stats = [mean_std([100 * r[probe] for r in rows if r["data"] == data and r["size"] == n]) for n in sizes]
             ax.errorbar(sizes, [m for m, _ in stats], [s for _, s in stats], color=color, marker="o", capsize=3, label=label)
-        ax.axhline(100 * teacher[probe], color=PALETTE[0], label="teacher (mean)")
+        ax.axhline(100 * teacher[probe], color=PALETTE[0], label=teacher_label)
         ax.axhline(100 * raw[probe], color="gray", linestyle="--", label="raw input")
         ax.set(title=f"{title} (ours)", xscale="log", xlabel="distillation images", ylabel="test accuracy (%)")
         ax.set_xticks(sizes, [str(n) for n in sizes], minor=False)
