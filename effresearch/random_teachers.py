@@ -150,7 +150,7 @@ def load_split(cfg: RandomTeachersConfig) -> ImageSplit:
     raise ValueError(f"Unknown dataset {cfg.dataset!r}; use 'canvas_digits', 'cifar10' or 'cifar100'.")
 
 # %% ../nbs/11_random_teachers.ipynb #cell-21
-CONVNET_STAGES = ((1, 1), (2, 2, 2), (4, 4, 4))   # channel multipliers of the convolutions per stage; stages end in a 2x2 max-pool
+CONVNET_STAGES = ((1, 1), (2, 2, 2), (4, 4, 4))   # channel multipliers of the convolutions per stage; a 2x2 max-pool follows each stage but the last
 
 def make_convnet(in_channels: int, width: int = 32) -> nn.Sequential:
     "Return a VGG-style encoder: 3x3 convolutions with batch norm and ReLU, max-pools between stages, a 2x2 average pool."
