@@ -36,9 +36,9 @@ __all__ = ['logger', 'CONFIGS', 'CONVNET_STAGES', 'STUDENT_INITS', 'FIXED_PARAME
            'load_split', 'make_convnet', 'make_encoder', 'DINOHead', 'DINOModel', 'make_model', 'init_student',
            'freeze_teacher', 'parameter_distance', 'DistillationLoss', 'extract_features', 'probe_accuracy',
            'probe_model', 'distill', 'distill_from_scratch', 'make_classifier', 'recompute_batchnorm',
-           'train_classifier', 'prunable_weights', 'weight_sparsity', 'rewind', 'iterative_magnitude_pruning',
-           'interpolate_models', 'error_along_path', 'error_barrier', 'connectivity', 'mean_std', 'plot_probe_curves',
-           'plot_locality', 'plot_dataset_size', 'plot_imp', 'plot_interpolation']
+           'evaluate_test_accuracy', 'train_classifier', 'prunable_weights', 'weight_sparsity', 'rewind',
+           'iterative_magnitude_pruning', 'interpolate_models', 'error_along_path', 'error_barrier', 'connectivity',
+           'mean_std', 'plot_probe_curves', 'plot_locality', 'plot_dataset_size', 'plot_imp', 'plot_interpolation']
 
 # %% ../nbs/11_random_teachers.ipynb #cell-5
 logger = logging.getLogger("effresearch.random_teachers")  # named explicitly: in the notebook, __name__ is "__main__"
@@ -258,7 +258,7 @@ def init_student(teacher: DINOModel, scheme: str, random_draw: DINOModel, alpha:
     return student.train()
 
 def freeze_teacher(teacher: DINOModel) -> DINOModel:
-    "Put the teacher in evaluation mode and turn off its gradients: it stays at its initialisation."
+    "Put the teacher in evaluation mode and turn off its gradients, so it stays at its initialisation."
     for p in teacher.parameters():
         p.requires_grad_(False)
     return teacher.eval()
@@ -422,9 +422,15 @@ def recompute_batchnorm(model: nn.Module, images: torch.Tensor, batch_size: int 
         norm.momentum = momentum
     model.eval()
 
+def evaluate_test_accuracy(model: nn.Module, split: ImageSplit, accelerator: Accelerator) -> float:
+    "Recompute the batch-norm statistics of `model` on the training images, then return its test accuracy."
+    # Fresh batch-norm statistics make the accuracy measure the weights, not the lag of the running averages.
+    recompute_batchnorm(model, split.x_train)
+    return evaluate_accuracy(model, TensorBatches(split.x_test, split.y_test, batch_size=512, shuffle=False), accelerator)
+
 def train_classifier(classifier: nn.Module, split: ImageSplit, cfg: RandomTeachersConfig, accelerator: Accelerator,
                      seed: int = 0) -> float:
-    "Train `classifier` with labels for `cfg.finetune_epochs` epochs with Adam; return its test accuracy with recomputed batch-norm statistics."
+    "Train `classifier` with labels for `cfg.finetune_epochs` epochs with Adam and return its test accuracy."
     classifier.to(accelerator.device)
     for p in classifier.parameters():
         p.requires_grad_(True)
@@ -433,9 +439,7 @@ def train_classifier(classifier: nn.Module, split: ImageSplit, cfg: RandomTeache
                             process_index=accelerator.process_index, num_processes=accelerator.num_processes)
     for _ in range(cfg.finetune_epochs):
         train_epoch(classifier, optimizer, batches, accelerator)
-    # Fresh batch-norm statistics make the accuracy measure the weights, not the lag of the running averages.
-    recompute_batchnorm(classifier, split.x_train)
-    return evaluate_accuracy(classifier, TensorBatches(split.x_test, split.y_test, batch_size=512, shuffle=False), accelerator)
+    return evaluate_test_accuracy(classifier, split, accelerator)
 
 def prunable_weights(model: nn.Module) -> list[tuple[nn.Module, str]]:
     "Return the (module, 'weight') pairs of every convolution and linear layer."
@@ -483,9 +487,7 @@ def error_along_path(a: nn.Module, b: nn.Module, split: ImageSplit, accelerator:
     "Return the test error at `points` evenly spaced networks on the line from `a` to `b`."
     rows = []
     for t in np.linspace(0, 1, points):
-        mixed = interpolate_models(a, b, float(t))
-        recompute_batchnorm(mixed, split.x_train)
-        accuracy = evaluate_accuracy(mixed, TensorBatches(split.x_test, split.y_test, batch_size=512, shuffle=False), accelerator)
+        accuracy = evaluate_test_accuracy(interpolate_models(a, b, float(t)), split, accelerator)
         rows.append({"t": float(t), "error": 1 - accuracy})
     return rows
 
